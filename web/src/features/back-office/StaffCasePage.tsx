@@ -19,9 +19,9 @@ import {
   TextField,
 } from '../../ui/components.tsx';
 import { ActionPanel } from '../cases/actions.tsx';
-import { IssuedDocuments } from '../verify/IssuedDocuments.tsx';
 import { type CaseView, tr, useCase, useProcedure } from '../cases/api.ts';
 import { CaseStatus, Checklist, Messages, Timeline, useLocale } from '../cases/components.tsx';
+import { IssuedDocuments } from '../verify/IssuedDocuments.tsx';
 import './i18n.ts';
 
 type Assignees = { canAssignOthers: boolean; people: { id: string; fullName: string }[] };

@@ -15,8 +15,8 @@ import {
   SelectField,
   TextField,
 } from '../../ui/components.tsx';
-import { CasePayments } from '../payments/CasePayments.tsx';
 import { useCaseDocuments, useCaseOrders } from '../payments/api.ts';
+import { CasePayments } from '../payments/CasePayments.tsx';
 import { IssuedDocuments } from '../verify/IssuedDocuments.tsx';
 import { ActionPanel } from './actions.tsx';
 import { type CaseView, type FieldDefinition, tr, useCase, useProcedure } from './api.ts';
