@@ -168,16 +168,9 @@ describe.each(['ar', 'fr'] as const)('in %s', (locale) => {
     expect(reference).toMatch(/^AUC-NRU-\d{4}-\d{6}$/);
 
     // The outbox drafts the note from the plans; the case goes to review.
+    // The page follows the case by itself: no reload.
     await citizen.page.goto(`/e-note/${caseId}`);
-    await expect
-      .poll(
-        async () => {
-          await citizen.page.reload();
-          return citizen.page.getByText(state('review'), { exact: true }).count();
-        },
-        { timeout: 90_000, interval: 1000 },
-      )
-      .toBeGreaterThan(0);
+    await request.stateIs(state('review')).waitFor({ timeout: 90_000 });
     await expectNoSeriousA11yViolations(citizen.page, `${locale} e-note under review`);
     await screenshots(citizen.page, `${locale}-enote-review-citizen`);
 

@@ -160,8 +160,13 @@ export const useMyCases = () =>
   useQuery({ queryKey: ['cases', 'mine'], queryFn: () => api.get<CaseSummary[]>('/api/cases') });
 export const caseUrl = (side: 'applicant' | 'staff', id: string) =>
   side === 'staff' ? `/api/staff/cases/${id}` : `/api/cases/${id}`;
-export const useCase = (side: 'applicant' | 'staff', id: string) =>
-  useQuery({ queryKey: ['case', side, id], queryFn: () => api.get<CaseView>(caseUrl(side, id)) });
+/** A case as one side sees it; `pollWhile` keeps it fresh (every 3 s) while the system works on it. */
+export const useCase = (side: 'applicant' | 'staff', id: string, pollWhile?: (view: CaseView) => boolean) =>
+  useQuery({
+    queryKey: ['case', side, id],
+    queryFn: () => api.get<CaseView>(caseUrl(side, id)),
+    refetchInterval: (query) => (query.state.data && pollWhile?.(query.state.data) ? 3000 : false),
+  });
 
 /** Upload with progress (fetch has none): XMLHttpRequest, same CSRF header as the api client. */
 export function uploadWithProgress(

@@ -301,11 +301,12 @@ function DraftRequest({ view, parcel }: { view: CaseView; parcel: ParcelView | n
   );
 }
 
+const systemAtWork = (view: CaseView) => ['paid', 'signature'].includes(view.state.key);
+
 function Filed({ view }: { view: CaseView }) {
   const { t } = useTranslation('eNote');
   const locale = useLocale();
-  const waiting = ['paid', 'signature'].includes(view.state.key);
-  const note = useApplicantNote(view.id, waiting);
+  const note = useApplicantNote(view.id, systemAtWork(view));
   const orders = useCaseOrders(view.id);
   const documents = useCaseDocuments(view.id);
   const noteDocument = documents.data?.find((d) => d.type === 'information_note' && d.status === 'valid');
@@ -372,7 +373,8 @@ export function ENoteRequestPage() {
   const { t } = useTranslation('eNote');
   const { t: tc } = useTranslation('common');
   const locale = useLocale();
-  const query = useCase('applicant', id);
+  // Paid: the draft is being computed; signed: the PDF is being produced. The page follows by itself.
+  const query = useCase('applicant', id, systemAtWork);
   const note = useApplicantNote(id, false);
   if (query.isPending || note.isPending) return <Loading />;
   if (!query.data) {
