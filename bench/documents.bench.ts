@@ -5,7 +5,7 @@
 import { issueDocument, type PlannedSignature } from '../src/documents/issue-document.ts';
 import { createSpecimenPki } from '../src/documents/issue-specimen.ts';
 import { QR_FILE } from '../src/documents/official.ts';
-import { qrPng, verificationUrl } from '../src/documents/qr.ts';
+import { qrSvg, verificationUrl } from '../src/documents/qr.ts';
 import { receiptView } from '../src/documents/receipt.ts';
 import { DocumentRenderer, type JsonValue } from '../src/documents/render.ts';
 import { LocalKeySigner } from '../src/documents/signer.ts';
@@ -74,7 +74,7 @@ export async function documentsBench(options: { seconds: number }) {
   ];
   const publicUrl = 'https://taamir.example.ma';
   const fixed = { code: 'K7QF-2MZD-9XWA', url: verificationUrl(publicUrl, 'K7QF-2MZD-9XWA') };
-  const qr = await qrPng(fixed.url);
+  const qr = qrSvg(fixed.url);
   const receiptData = (v: { url: string; code: string }): JsonValue =>
     receiptView(
       specimenReceiptInput({ reference: 'REC-AUC-2026-000042', paidAt: new Date(), verification: v }),

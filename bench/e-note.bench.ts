@@ -13,7 +13,7 @@ import { loadUserActor } from '../src/accounts/sessions.ts';
 import { createUser } from '../src/accounts/use-cases/create-user.ts';
 import { loadConfig } from '../src/config.ts';
 import { QR_FILE } from '../src/documents/official.ts';
-import { qrPng } from '../src/documents/qr.ts';
+import { qrSvg } from '../src/documents/qr.ts';
 import { renderRegisteredDocument } from '../src/documents/registry.ts';
 import { issuedDocuments } from '../src/documents/tables.ts';
 import { cases } from '../src/engine/tables.ts';
@@ -184,7 +184,7 @@ export async function eNoteBench(options: { notes: number; concurrency: number }
       .from(issuedDocuments)
       .where(eq(issuedDocuments.id, sample!.id));
     const renderer = documents.renderer();
-    const qr = await qrPng(`https://taamir.example.ma/verify/${doc!.verificationCode}`);
+    const qr = qrSvg(`https://taamir.example.ma/verify/${doc!.verificationCode}`);
     const bareOnce = () =>
       renderer.render({ template: doc!.template, data: doc!.data, files: { [QR_FILE]: qr } });
     for (let i = 0; i < 3; i++) await bareOnce();

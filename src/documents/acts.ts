@@ -12,6 +12,7 @@ import { loadAgency } from './agency.ts';
 import { buildCadesSignedData } from './cades.ts';
 import { DocumentError } from './errors.ts';
 import { officialDate } from './format.ts';
+import { QR_FILE } from './official.ts';
 import { type DocumentContext, type DocumentService, registerDocument } from './registry.ts';
 import type { JsonValue } from './render.ts';
 import type { Signer } from './signer.ts';
@@ -61,7 +62,7 @@ const replacementData = (data: JsonValue, context: DocumentContext): JsonValue =
       ...doc,
       reference: context.number,
       issued: { ...issued },
-      verification: { url: context.verification.url, code: context.verification.code, qrFile: 'qr.png' },
+      verification: { url: context.verification.url, code: context.verification.code, qrFile: QR_FILE },
       ...(context.supersedes ? { supersedes: context.supersedes } : {}),
     },
   };

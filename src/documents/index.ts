@@ -56,7 +56,7 @@ export {
   type RsaKeyBits,
   type Signatory,
 } from './pki.ts';
-export { qrPng, verificationUrl } from './qr.ts';
+export { qrSvg, verificationUrl } from './qr.ts';
 export { RECEIPT_TITLE, type ReceiptInput, type ReceiptView, receiptView } from './receipt.ts';
 export { DocumentRenderer, FONTS_DIR, type JsonValue, type RenderInput, TEMPLATES_DIR } from './render.ts';
 export { pdfTextString, type SignPdfOptions, signPdf } from './sign.ts';

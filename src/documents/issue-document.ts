@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { generateVerificationCode, sha256Hex } from './fingerprint.ts';
 import { QR_FILE } from './official.ts';
-import { qrPng, verificationUrl } from './qr.ts';
+import { qrSvg, verificationUrl } from './qr.ts';
 import type { DocumentRenderer, JsonValue } from './render.ts';
 import { type SignPdfOptions, signPdf } from './sign.ts';
 import type { Signer } from './signer.ts';
@@ -57,7 +57,7 @@ export const issueDocument = async (input: {
   let pdf = await input.renderer.render({
     template: input.template,
     data: input.data({ url, code }),
-    files: { [QR_FILE]: await qrPng(url) },
+    files: { [QR_FILE]: qrSvg(url) },
     creationDate: input.creationDate,
   });
   const signers: IssuedSignature[] = [];

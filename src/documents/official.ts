@@ -48,7 +48,7 @@ export type OfficialDocumentView = {
   supersedes?: string;
 };
 
-export const QR_FILE = 'qr.png';
+export const QR_FILE = 'qr.svg';
 
 export const officialDocumentView = (input: {
   agency: AgencyIdentity;

@@ -14,15 +14,32 @@ export const verificationUrl = (publicUrl: string, code: string): string => {
 };
 
 /**
- * QR code PNG for print: error correction M (15 % of the symbol can be damaged: folds, stamps),
- * the 4-module quiet zone the standard asks for, 10 px per module. Placed at 24 mm that is about
- * 0.7 mm per module, which phone cameras read easily. Black on white, no colour.
+ * QR code for print, as SVG: error correction M (15 % of the symbol can be damaged: folds, stamps),
+ * the 4-module quiet zone the standard asks for, black modules on white. Typst keeps it as vector
+ * paths, so it stays sharp at any print size (at 22 mm, about 0.6 mm per module) and costs well
+ * under a millisecond where a 10 px-per-module PNG cost ~18 ms to encode.
+ * Each row's dark runs are one rectangle: `M x y h len v 1 h -len z`, in module units.
  */
-export const qrPng = (text: string): Promise<Buffer> =>
-  QRCode.toBuffer(text, {
-    type: 'png',
-    errorCorrectionLevel: 'M',
-    margin: 4,
-    scale: 10,
-    color: { dark: '#000000ff', light: '#ffffffff' },
-  });
+export function qrSvg(text: string): Buffer {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 4;
+  const side = modules.size + 2 * quiet;
+  const runs: string[] = [];
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; ) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      let end = col;
+      while (end < modules.size && modules.get(row, end)) end++;
+      runs.push(`M${col + quiet} ${row + quiet}h${end - col}v1h-${end - col}z`);
+      col = end;
+    }
+  }
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}">` +
+      `<rect width="${side}" height="${side}" fill="#fff"/>` +
+      `<path fill="#000" d="${runs.join('')}"/></svg>`,
+  );
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateVerificationCode } from './fingerprint.ts';
-import { qrPng, verificationUrl } from './qr.ts';
+import { qrSvg, verificationUrl } from './qr.ts';
 import { receiptView } from './receipt.ts';
 import { DocumentRenderer } from './render.ts';
 import { specimenReceiptInput, specimenUrbanNoteInput } from './specimen-data.ts';
@@ -14,7 +14,7 @@ let qr: Buffer;
 
 beforeAll(async () => {
   renderer = DocumentRenderer.create();
-  qr = await qrPng(url);
+  qr = qrSvg(url);
 });
 
 const renderNote = (reference = 'NRU-AUC-2026-000123') =>
@@ -23,7 +23,7 @@ const renderNote = (reference = 'NRU-AUC-2026-000123') =>
     data: urbanNoteView(
       specimenUrbanNoteInput({ reference, issuedOn: '2026-11-22', verification: { url, code } }),
     ),
-    files: { 'qr.png': qr },
+    files: { 'qr.svg': qr },
   });
 
 describe('specimen note', () => {
@@ -121,7 +121,7 @@ describe('receipt', () => {
           verification: { url: receiptUrl, code: receiptCode },
         }),
       ),
-      files: { 'qr.png': await qrPng(receiptUrl) },
+      files: { 'qr.svg': qrSvg(receiptUrl) },
     });
     expect(pageCount(pdf)).toBe(1);
     const text = pdftotext(pdf);
@@ -167,7 +167,7 @@ describe('errors', () => {
 
   it('refuses unsafe input file names', async () => {
     await expect(
-      renderer.render({ template: 'receipt', data: {}, files: { '../qr.png': Buffer.alloc(1) } }),
+      renderer.render({ template: 'receipt', data: {}, files: { '../qr.svg': Buffer.alloc(1) } }),
     ).rejects.toThrow(/documents.invalid_input/);
   });
 });

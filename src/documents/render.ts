@@ -17,7 +17,7 @@ export type RenderInput = {
   template: string;
   /** Serialised to JSON and read by the template with `load-data()`. */
   data: JsonValue;
-  /** Binary inputs (e.g. `qr.png`), readable by the template with `input-file(name)`. */
+  /** Binary inputs (e.g. `qr.svg`), readable by the template with `input-file(name)`. */
   files?: Readonly<Record<string, Uint8Array>>;
   /** PDF creation date written in the metadata (default: now). */
   creationDate?: Date;

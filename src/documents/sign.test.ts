@@ -4,7 +4,7 @@ import { buildCadesSignedData, certificateParts, OID } from './cades.ts';
 import { children, objectIdentifier, readElement } from './der.ts';
 import { createSpecimenPki, type SpecimenPki } from './issue-specimen.ts';
 import { decryptPrivateKey, type KeyMaterial } from './pki.ts';
-import { qrPng, verificationUrl } from './qr.ts';
+import { qrSvg, verificationUrl } from './qr.ts';
 import { DocumentRenderer } from './render.ts';
 import { pdfTextString, signPdf } from './sign.ts';
 import { type CmsSigner, LocalKeySigner } from './signer.ts';
@@ -42,7 +42,7 @@ beforeAll(async () => {
         verification: { url, code },
       }),
     ),
-    files: { 'qr.png': await qrPng(url) },
+    files: { 'qr.svg': qrSvg(url) },
   });
 }, 60_000);
 

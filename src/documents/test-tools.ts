@@ -78,15 +78,6 @@ export const pageCount = (pdf: Uint8Array): number =>
     return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
   });
 
-/** Decodes the QR codes of a PNG (`zbarimg -q --raw`); stderr (dbus noise) is ignored. */
-export const zbarPng = (png: Uint8Array): string[] =>
-  withTempDir((dir) => {
-    const file = join(dir, 'image.png');
-    writeFileSync(file, png);
-    const result = spawnSync('zbarimg', ['-q', '--raw', file], { encoding: 'utf8' });
-    return result.stdout.split('\n').filter(Boolean);
-  });
-
 /** Rasterises page `page` at `dpi` (pdftoppm) and decodes its QR codes with zbarimg. */
 export const zbarPdfPage = (pdf: Uint8Array, options: { page?: number; dpi?: number } = {}): string[] =>
   withTempDir((dir) => {
