@@ -1,12 +1,11 @@
 // Integrity of the reference data files (src/reference/data/*.json): counts, codes, coverage and names.
 import { describe, expect, it } from 'vitest';
-import { readReferenceData } from './reference-data.ts';
+import { PHONE_PATTERN, readReferenceData } from './reference-data.ts';
 
 const data = readReferenceData();
 const { regions, provinces, agencies, communes, bodies } = data;
 
-/** The Contact schema's phone pattern (src/reference/routes.ts). */
-const PHONE = /^\+?[0-9 ().-]{6,24}$/;
+const PHONE = new RegExp(PHONE_PATTERN);
 const SERVICES = ['switchboard', 'e-note', 'permits', 'complaints', 'geoportal', 'payments'];
 const ARABIC_LETTER = /[\u0621-\u064A]/;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;

@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import type { AgencyContact } from '../platform/db/tables.ts';
 
+/** A phone number on a contact sheet: digits, spaces, `().-`, an optional leading `+`. */
+export const PHONE_PATTERN = '^\\+?[0-9 ().-]{6,24}$';
+
 export type RegionRecord = { code: string; nameAr: string; nameFr: string };
 export type ProvinceRecord = {
   code: string;

@@ -10,6 +10,7 @@ import { AppError, defineProblems } from '../platform/errors.ts';
 import { auditOf } from '../platform/http/audit-context.ts';
 import { scopeIncludes } from '../platform/tenancy/actor.ts';
 import { type AgencyView, listAgencies, listCommunesOfAgency, listRegions } from './list-agencies.ts';
+import { PHONE_PATTERN } from './reference-data.ts';
 
 export const ReferenceProblems = defineProblems({
   'reference.agency_not_found': {
@@ -23,7 +24,7 @@ const Contact = Type.Object(
   {
     address: Bilingual,
     phones: Type.Array(
-      Type.Object({ service: Type.String(), number: Type.String({ pattern: '^\\+?[0-9 ().-]{6,24}$' }) }),
+      Type.Object({ service: Type.String(), number: Type.String({ pattern: PHONE_PATTERN }) }),
       { maxItems: 12 },
     ),
     email: Type.String({ format: 'email' }),
