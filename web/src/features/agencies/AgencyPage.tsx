@@ -87,7 +87,15 @@ export function AgencyPage() {
                   </>
                 ),
               },
-              { key: t('hours'), value: textIn(locale, a.contact.hours) },
+              {
+                key: t('hours'),
+                value: (
+                  <>
+                    {textIn(locale, a.contact.hours)}
+                    <DemoTag agency={a} path="contact.hours" />
+                  </>
+                ),
+              },
               {
                 key: t('social'),
                 value: socials.length ? (
